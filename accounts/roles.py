@@ -73,8 +73,10 @@ def sync_roles(apps=None, *, using="default") -> dict[str, int]:
     for role in Role.ordered():
         group, _ = AuthGroup.objects.using(using).get_or_create(name=role.value)
         if role == Role.ADMINISTRATOR:
-            permissions = Permission.objects.using(using).filter(
-                content_type__app_label__in=ADMINISTRATOR_APPS
+            permissions = list(
+                Permission.objects.using(using).filter(
+                    content_type__app_label__in=ADMINISTRATOR_APPS
+                )
             )
         else:
             wanted = ROLE_PERMISSIONS[role]
@@ -89,7 +91,7 @@ def sync_roles(apps=None, *, using="default") -> dict[str, int]:
             if missing:
                 raise LookupError(f"Role {role.value} names unknown permissions: {missing}")
         group.permissions.set(permissions)
-        counts[role.value] = len(permissions) if isinstance(permissions, list) else permissions.count()
+        counts[role.value] = len(permissions)
     return counts
 
 

@@ -34,6 +34,8 @@ class PartialDate:
     precision: str = DatePrecision.DAY
 
     def __post_init__(self):
+        if self.date is None:
+            raise ValueError("A partial date needs a date.")
         problem = precision_problem(self.date, self.precision)
         if problem:
             raise ValueError(problem)

@@ -43,7 +43,7 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         _refuse("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
-    SECRET_KEY = "django-insecure-development-only-key"  # noqa: S105 (debug only)
+    SECRET_KEY = "django-insecure-development-only-key"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 
@@ -93,15 +93,18 @@ TEMPLATES = [
 
 # Database: an SQLite file by default, PostgreSQL in production through DATABASE_URL.
 _database_url = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+_DATABASE_URL_HELP = (
+    "DATABASE_URL must look like postgres://user:password@host:5432/name "
+    "or sqlite:///path/to/file.sqlite3"
+)
 try:
     _database = dj_database_url.parse(_database_url, conn_max_age=0 if DEBUG else 60)
-except (ValueError, KeyError) as exc:
-    _refuse(f"DATABASE_URL is not a database URL this site understands ({exc}).")
-if _database["ENGINE"] not in {
-    "django.db.backends.sqlite3",
-    "django.db.backends.postgresql",
-}:
-    _refuse("DATABASE_URL must point at PostgreSQL (postgres://...) or SQLite (sqlite:///...).")
+except (ValueError, KeyError):
+    _refuse(f"{_DATABASE_URL_HELP}; {_database_url!r} does not.")
+if _database["ENGINE"] not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
+    _refuse(f"{_DATABASE_URL_HELP}; only PostgreSQL and SQLite are supported.")
+if not _database.get("NAME"):
+    _refuse(f"{_DATABASE_URL_HELP}; the database name is missing.")
 if _database["ENGINE"] == "django.db.backends.postgresql":
     _database["CONN_HEALTH_CHECKS"] = True
 DATABASES = {"default": _database}

@@ -62,9 +62,13 @@ class Alias(models.Model):
 
     def clean(self):
         errors = {}
-        if self.name and self.entry_id:
-            if normalize_name(self.name) == normalize_name(self.entry.name):
-                errors["name"] = "An alias must differ from the entry's own name."
+        same_as_entry = (
+            self.name
+            and self.entry_id
+            and normalize_name(self.name) == normalize_name(self.entry.name)
+        )
+        if same_as_entry:
+            errors["name"] = "An alias must differ from the entry's own name."
         if self.name and self.script == Script.LATIN and is_right_to_left(self.name):
             errors["script"] = "This name is written in a right-to-left script, not Latin."
         validate_partial_date(self, "used_from", errors)
@@ -100,9 +104,9 @@ class ExternalIdentifier(models.Model):
         return f"{self.get_scheme_display()}: {self.value}"
 
     def clean(self):
-        if self.scheme == IdentifierScheme.WIKIDATA and self.value:
-            if not (self.value[:1] == "Q" and self.value[1:].isdigit()):
-                raise ValidationError({"value": "A Wikidata id looks like Q12345."})
+        wikidata_shape = self.value[:1] == "Q" and self.value[1:].isdigit()
+        if self.scheme == IdentifierScheme.WIKIDATA and self.value and not wikidata_shape:
+            raise ValidationError({"value": "A Wikidata id looks like Q12345."})
         if self.scheme == IdentifierScheme.GTD and self.value and not self.value.isdigit():
             raise ValidationError({"value": "A GTD event id is a number such as 201508130001."})
 
@@ -155,11 +159,15 @@ class SizeEstimate(models.Model):
         ordering = ["group", "year"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(low__isnull=True) | Q(best__isnull=True) | Q(low__lte=models.F("best")))
+                condition=(
+                    Q(low__isnull=True) | Q(best__isnull=True) | Q(low__lte=models.F("best"))
+                )
                 & (Q(best__isnull=True) | Q(high__isnull=True) | Q(best__lte=models.F("high")))
                 & (Q(low__isnull=True) | Q(high__isnull=True) | Q(low__lte=models.F("high"))),
                 name="size_estimate_ordered",
-                violation_error_message="Size: the low figure cannot exceed the best, nor the best the high.",
+                violation_error_message=(
+                    "Size: the low figure cannot exceed the best, nor the best the high."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(low__isnull=False) | Q(best__isnull=False) | Q(high__isnull=False),

@@ -29,6 +29,7 @@ from kb.partial_dates import (
     validate_date_order,
     validate_partial_date,
 )
+from kb.validators import LATITUDE, LONGITUDE
 
 
 def unique_slug(model, name: str, *, max_length: int = 300) -> str:
@@ -63,7 +64,10 @@ class Entry(models.Model):
 
     kind = models.CharField(max_length=16, choices=EntryKind.choices, editable=False)
     name = models.CharField(max_length=300, help_text="The name most sources use, in English.")
-    slug = models.SlugField(max_length=320, unique=True)
+    slug = models.SlugField(
+        max_length=320, unique=True, blank=True,
+        help_text="The entry's address; made from the name when left empty.",
+    )
     search_name = models.CharField(
         max_length=300, editable=False, db_index=True,
         help_text="The name folded for comparison (see kb.names.normalize_name).",
@@ -118,11 +122,14 @@ class Entry(models.Model):
         if not self.kind and self._entry_kind:
             self.kind = self._entry_kind
         if not self.slug:
-            self.slug = unique_slug(type(self), self.name)
+            self.slug = unique_slug(Entry, self.name)
         self.search_name = normalize_name(self.name)
         super().save(*args, **kwargs)
 
     _entry_kind = ""
+
+    def get_absolute_url(self):
+        return reverse(f"kb:{self.kind}-detail", kwargs={"slug": self.slug})
 
     @property
     def is_published(self) -> bool:
@@ -134,9 +141,6 @@ class Entry(models.Model):
         if type(self) is not Entry:
             return self
         return getattr(self, self.kind)
-
-    def get_absolute_url(self):
-        return reverse(f"kb:{self.kind}-detail", kwargs={"slug": self.slug})
 
     def clean(self):
         errors = {}
@@ -154,7 +158,9 @@ class Group(Entry):
     abbreviation = models.CharField(max_length=40, blank=True)
     founded_on = models.DateField(null=True, blank=True)
     dissolved_on = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=10, choices=GroupStatus.choices, default=GroupStatus.ACTIVE)
+    status = models.CharField(
+        max_length=10, choices=GroupStatus.choices, default=GroupStatus.ACTIVE
+    )
     ideology = models.CharField(
         max_length=20, choices=Ideology.choices, default=Ideology.UNKNOWN, db_index=True
     )
@@ -319,8 +325,12 @@ class Attack(Entry):
         "kb.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         limit_choices_to={"kind": PlaceKind.PROVINCE},
     )
-    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, validators=LATITUDE
+    )
+    longitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, validators=LONGITUDE
+    )
     coordinate_precision = models.PositiveSmallIntegerField(
         choices=CoordinatePrecision.choices, null=True, blank=True
     )

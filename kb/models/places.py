@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from kb.choices import PlaceKind
+from kb.validators import LATITUDE, LONGITUDE
 
 
 class Place(models.Model):
@@ -22,8 +23,12 @@ class Place(models.Model):
     country_code = models.CharField(
         max_length=2, blank=True, help_text="ISO 3166-1 alpha-2, for countries."
     )
-    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, validators=LATITUDE
+    )
+    longitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, validators=LONGITUDE
+    )
 
     class Meta:
         ordering = ["name"]
@@ -48,7 +53,9 @@ class Place(models.Model):
                 condition=Q(kind=PlaceKind.COUNTRY, parent__isnull=True)
                 | (~Q(kind=PlaceKind.COUNTRY) & Q(parent__isnull=False)),
                 name="place_country_is_root",
-                violation_error_message="Countries stand at the top; every other place has a parent.",
+                violation_error_message=(
+                    "Countries stand at the top; every other place has a parent."
+                ),
             ),
         ]
 

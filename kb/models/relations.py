@@ -94,7 +94,9 @@ class GroupRelation(Relation):
 
     subject = models.ForeignKey("kb.Group", on_delete=models.CASCADE, related_name="relations")
     kind = models.CharField(max_length=16, choices=GroupRelationKind.choices)
-    object = models.ForeignKey("kb.Group", on_delete=models.CASCADE, related_name="inverse_relations")
+    object = models.ForeignKey(
+        "kb.Group", on_delete=models.CASCADE, related_name="inverse_relations"
+    )
 
     class Meta:
         verbose_name = "group relation"
@@ -185,14 +187,18 @@ class PersonRelation(Relation):
 
     person = models.ForeignKey("kb.Person", on_delete=models.CASCADE, related_name="relations")
     kind = models.CharField(max_length=10, choices=PersonRelationKind.choices)
-    other = models.ForeignKey("kb.Person", on_delete=models.CASCADE, related_name="inverse_relations")
+    other = models.ForeignKey(
+        "kb.Person", on_delete=models.CASCADE, related_name="inverse_relations"
+    )
 
     class Meta:
         verbose_name = "relation between people"
         verbose_name_plural = "relations between people"
         ordering = ["person", "kind"]
         constraints = [
-            _not_self("person_relation", "person", "other", "A person cannot relate to themselves."),
+            _not_self(
+                "person_relation", "person", "other", "A person cannot relate to themselves."
+            ),
             models.UniqueConstraint(
                 fields=["person", "kind", "other"], name="person_relation_unique",
                 violation_error_message="This relation is already recorded.",

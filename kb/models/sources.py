@@ -122,7 +122,7 @@ class Citation(models.Model):
             target = self.target
             if target is None:
                 errors["target_id"] = "The cited relation does not exist."
-            elif not hasattr(target, "OWNER") or getattr(target, f"{target.OWNER}_id") != self.entry_id:
+            elif getattr(target, f"{getattr(target, 'OWNER', '')}_id", None) != self.entry_id:
                 errors["target_id"] = "A citation can support only a relation its entry owns."
         if errors:
             raise ValidationError(errors)
