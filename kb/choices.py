@@ -163,6 +163,13 @@ class PersonRelationKind(models.TextChoices):
     ASSOCIATE = "associate", "associate of"
 
 
+# How a tie between people reads from the other person's side; the rest read the same.
+PERSON_RELATION_INVERSE = {
+    PersonRelationKind.PARENT: PersonRelationKind.CHILD.label,
+    PersonRelationKind.CHILD: PersonRelationKind.PARENT.label,
+}
+
+
 class ClaimMode(models.TextChoices):
     STATEMENT = "statement", "Written statement"
     NEWS_AGENCY = "news_agency", "Through a news agency (e.g. Amaq)"

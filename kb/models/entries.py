@@ -42,16 +42,38 @@ def unique_slug(model, name: str, *, max_length: int = 300) -> str:
     return slug
 
 
+def published_q(path: str = "") -> Q:
+    """Entries readers may see: approved at least once, not archived, not merged away.
+
+    ``path`` reaches the entry through a relation ("attack__"), so a related list filters
+    on the join it already makes instead of an ``IN (subquery)``.
+    """
+    return Q(
+        **{
+            f"{path}published_at__isnull": False,
+            f"{path}is_archived": False,
+            f"{path}redirect_to__isnull": True,
+        }
+    )
+
+
+def can_see_unpublished(user) -> bool:
+    return user.is_authenticated and user.has_perm("kb.view_unpublished_entry")
+
+
+def visible_q(user, path: str = "") -> Q:
+    """Everything but merged entries for the team; published entries for everyone else."""
+    if can_see_unpublished(user):
+        return Q(**{f"{path}redirect_to__isnull": True})
+    return published_q(path)
+
+
 class EntryQuerySet(models.QuerySet):
     def published(self):
-        """Entries readers may see: approved at least once and not archived."""
-        return self.filter(published_at__isnull=False, is_archived=False)
+        return self.filter(published_q())
 
     def visible_to(self, user):
-        """Everything the team may see; only published entries for everyone else."""
-        if user.is_authenticated and user.has_perm("kb.view_unpublished_entry"):
-            return self.filter(redirect_to__isnull=True)
-        return self.published()
+        return self.filter(visible_q(user))
 
 
 class Entry(models.Model):

@@ -1,0 +1,137 @@
+"""The profiles of groups, people and attacks, and their lists."""
+
+from django.http import Http404
+from django.shortcuts import render
+
+from kb import selectors
+from kb.models import Attack, Group, Person
+from kb.views import presenting
+from kb.views.common import find_entry, paginate, query_without_page
+
+
+def _list(request, template, queryset, section, **extra):
+    page = paginate(request, queryset)
+    return render(
+        request,
+        template,
+        {
+            "section": section,
+            "page_obj": page,
+            "object_list": page.object_list,
+            "page_query": query_without_page(request),
+            **extra,
+        },
+    )
+
+
+def group_list(request):
+    return _list(request, "kb/group_list.html", selectors.group_list(request.user), "groups")
+
+
+def person_list(request):
+    return _list(request, "kb/person_list.html", selectors.person_list(request.user), "people")
+
+
+def attack_list(request):
+    group = None
+    slug = request.GET.get("group")
+    if slug:
+        group = selectors.visible_group(request.user, slug)
+        if group is None:
+            raise Http404(f"No group is called “{slug}”.")
+    attacks = selectors.attack_list(request.user, group=group)
+    return _list(request, "kb/attack_list.html", attacks, "attacks", group=group)
+
+
+def _references(entry, *relation_lists):
+    references = presenting.number_references(entry)
+    for rows in relation_lists:
+        presenting.attach_reference_numbers(references, rows)
+    return references
+
+
+def group_detail(request, slug):
+    group, redirect = find_entry(
+        request, Group, slug,
+        prefetch=selectors.group_prefetches(request.user),
+        annotate=selectors.group_annotations(request.user),
+    )
+    if redirect:
+        return redirect
+    ties = presenting.group_ties(group)
+    members = list(group.member_roles.all())
+    claims = group.recent_claims
+    attributions = group.recent_attributions
+    references = _references(group, [t.relation for t in ties], members, claims, attributions)
+    sections = [
+        (field, title, getattr(group, field), references.by_field.get(field, []))
+        for field, title in Group.SECTIONS
+        if getattr(group, field).strip()
+    ]
+    return render(
+        request,
+        "kb/group_detail.html",
+        {
+            "section": "groups",
+            "entry": group,
+            "group": group,
+            "sections": sections,
+            "ties": ties,
+            "members": members,
+            "claims": claims,
+            "attributions": attributions,
+            "references": references,
+        },
+    )
+
+
+def person_detail(request, slug):
+    person, redirect = find_entry(
+        request, Person, slug,
+        select=selectors.PERSON_SELECT, prefetch=selectors.person_prefetches(request.user),
+    )
+    if redirect:
+        return redirect
+    ties = presenting.person_ties(person)
+    group_roles = list(person.group_roles.all())
+    attack_roles = list(person.attack_roles.all())
+    references = _references(person, [t.relation for t in ties], group_roles, attack_roles)
+    return render(
+        request,
+        "kb/person_detail.html",
+        {
+            "section": "people",
+            "entry": person,
+            "person": person,
+            "ties": ties,
+            "group_roles": group_roles,
+            "attack_roles": attack_roles,
+            "references": references,
+        },
+    )
+
+
+def attack_detail(request, slug):
+    attack, redirect = find_entry(
+        request, Attack, slug,
+        select=selectors.ATTACK_SELECT, prefetch=selectors.attack_prefetches(request.user),
+    )
+    if redirect:
+        return redirect
+    claims = list(attack.claims.all())
+    attributions = list(attack.attributions.all())
+    people = list(attack.people_roles.all())
+    references = _references(attack, claims, attributions, people)
+    return render(
+        request,
+        "kb/attack_detail.html",
+        {
+            "section": "attacks",
+            "entry": attack,
+            "attack": attack,
+            "claims": claims,
+            "attributions": attributions,
+            "people": people,
+            "references": references,
+        },
+    )
