@@ -10,6 +10,7 @@ from kb.admin.base import (
     partial_date_column,
 )
 from kb.admin.inlines import relation_content_types
+from kb.admin.revisions import RecordsOwnerRevisionMixin
 from kb.models import (
     Alias,
     AttackType,
@@ -56,7 +57,7 @@ class SourceAdmin(KbModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(LargeTableMixin, KbModelAdmin):
+class CitationAdmin(RecordsOwnerRevisionMixin, LargeTableMixin, KbModelAdmin):
     list_display = ("source", "locator", "entry", "field", "target_type")
     list_display_links = ("source", "locator")
     list_select_related = ("entry", "source", "target_type")
@@ -81,7 +82,7 @@ class CitationAdmin(LargeTableMixin, KbModelAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(LargeTableMixin, KbModelAdmin):
+class AliasAdmin(RecordsOwnerRevisionMixin, LargeTableMixin, KbModelAdmin):
     list_display = ("name", "entry", "kind", "language", "script")
     list_select_related = ("entry",)
     list_filter = ("kind", "script")
@@ -105,7 +106,7 @@ class AliasAdmin(LargeTableMixin, KbModelAdmin):
 
 
 @admin.register(ExternalIdentifier)
-class ExternalIdentifierAdmin(KbModelAdmin):
+class ExternalIdentifierAdmin(RecordsOwnerRevisionMixin, KbModelAdmin):
     list_display = ("value", "scheme", "entry", "url")
     list_select_related = ("entry",)
     list_filter = ("scheme",)
@@ -115,7 +116,7 @@ class ExternalIdentifierAdmin(KbModelAdmin):
 
 
 @admin.register(Designation)
-class DesignationAdmin(KbModelAdmin):
+class DesignationAdmin(RecordsOwnerRevisionMixin, KbModelAdmin):
     list_display = (
         "group", "authority",
         partial_date_column("designated_date", "designated_on", "designated"), "reference",
@@ -127,7 +128,7 @@ class DesignationAdmin(KbModelAdmin):
 
 
 @admin.register(SizeEstimate)
-class SizeEstimateAdmin(KbModelAdmin):
+class SizeEstimateAdmin(RecordsOwnerRevisionMixin, KbModelAdmin):
     list_display = ("group", "year", "low", "best", "high")
     list_select_related = ("group",)
     search_fields = ("group__name", "group__abbreviation", "note")

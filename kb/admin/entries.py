@@ -28,6 +28,7 @@ from kb.admin.inlines import (
     PersonRelationInline,
     SizeEstimateInline,
 )
+from kb.admin.revisions import RecordsEntryRevisionsMixin
 from kb.models import Attack, Entry, Group, Person
 
 # Set by the editorial workflow, shown for reference only.
@@ -70,7 +71,7 @@ class EntryAdmin(LargeTableMixin, EntrySearchMixin, ReadOnlyAdmin):
         )
 
 
-class EntryChildAdmin(EntrySearchMixin, KbModelAdmin):
+class EntryChildAdmin(RecordsEntryRevisionsMixin, EntrySearchMixin, KbModelAdmin):
     """What the admin pages of groups, people and attacks share."""
 
     prepopulated_fields = {"slug": ("name",)}

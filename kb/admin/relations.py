@@ -6,6 +6,7 @@ Each relation is usually edited inline on the page of the entry that owns it.
 from django.contrib import admin
 
 from kb.admin.base import KbModelAdmin, date_rows, partial_date_column
+from kb.admin.revisions import RecordsOwnerRevisionMixin
 from kb.models import (
     Attribution,
     Claim,
@@ -29,7 +30,7 @@ def relation_fieldsets(*own_fields, period: str = "") -> tuple:
     )
 
 
-class RelationAdmin(KbModelAdmin):
+class RelationAdmin(RecordsOwnerRevisionMixin, KbModelAdmin):
     list_filter = ("confidence",)
 
 

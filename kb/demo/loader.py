@@ -3,9 +3,9 @@
 Every row is found again by its slug or natural key and updated in place, so a second
 run changes nothing. Every row is validated with ``full_clean()`` before it is saved, so
 a mistake in the data stops the load with the field's own message, and the single
-transaction leaves nothing half-saved. Entries are published directly, without
-revisions: the demo stands for content already reviewed, and the editorial workflow
-takes over from there.
+transaction leaves nothing half-saved. The demo stands for content already reviewed:
+each entry's content is then recorded as an approved revision (by an inactive import
+account), so its history starts with the demo and the editorial workflow takes over.
 """
 
 from collections import Counter
@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from kb.demo import data
+from kb.editorial.workflow import record_direct_edit
 from kb.models import (
     Alias,
     Attack,
@@ -34,12 +35,16 @@ from kb.models import (
     PersonGroupRole,
     PersonRelation,
     Place,
+    Revision,
     Source,
     TargetType,
     WeaponType,
 )
 
 OUTCOMES = ("created", "updated", "unchanged")
+
+# The inactive account that authors the demo's first revisions; nobody signs in as it.
+IMPORT_USER = "demo-import"
 
 # Keys of an entry's data that are not plain model fields.
 _ENTRY_KEYS = {
@@ -88,6 +93,7 @@ def load_demo(*, password: str | None) -> Report:
     loader = _Loader()
     with transaction.atomic():
         loader.load_data()
+        loader.record_revisions()
         if password is not None:
             loader.load_users(password)
     return loader.report
@@ -125,6 +131,24 @@ class _Loader:
         for list_name, model, named, key in _RELATIONS:
             for item in getattr(data, list_name):
                 self.load_relation(model, named, key, item)
+
+    def record_revisions(self) -> None:
+        """Record each entry as an approved revision, so its history starts with the demo.
+
+        A re-run records nothing: the content equals the live revision.
+        """
+        author, created = get_user_model().objects.get_or_create(
+            username=IMPORT_USER, defaults={"is_active": False, "display_name": "Demo import"}
+        )
+        if created:
+            author.set_unusable_password()
+            author.save(update_fields=["password"])
+        for entries in self.entries.values():
+            for entry in entries.values():
+                revision = record_direct_edit(
+                    entry=entry, user=author, summary="Loaded from the seed article", publish=True
+                )
+                self.report.count(Revision, "created" if revision else "unchanged")
 
     def load_entry(self, model, item: dict, *, m2m=None, **fields) -> models.Model:
         values = {k: v for k, v in item.items() if k not in _ENTRY_KEYS} | fields

@@ -20,6 +20,7 @@ from kb.choices import (
     PersonStatus,
     PlaceKind,
 )
+from kb.editorial.snapshot import Owned, Snapshot
 from kb.names import normalize_name
 from kb.partial_dates import (
     PartialDateDescriptor,
@@ -172,6 +173,16 @@ class Entry(models.Model):
             raise ValidationError(errors)
 
 
+# What every kind's snapshot holds. ``is_archived`` travels in revisions, so archiving
+# and restoring are reviewed like any other change.
+ENTRY_FIELDS = ("name", "slug", "summary", "body", "is_archived")
+ENTRY_OWNED = (
+    Owned("aliases", key=("name",)),
+    Owned("external_ids", key=("scheme", "value"), label="external identifiers"),
+)
+CITATIONS = Owned("citations", key=("source", "target", "field", "locator"))
+
+
 class Group(Entry):
     """A militant organisation, party front or network."""
 
@@ -205,6 +216,23 @@ class Group(Entry):
 
     founded_date = PartialDateDescriptor("founded_on")
     dissolved_date = PartialDateDescriptor("dissolved_on")
+
+    snapshot = Snapshot(
+        fields=(
+            *ENTRY_FIELDS, "abbreviation", "founded_on", "founded_on_precision",
+            "dissolved_on", "dissolved_on_precision", "status", "ideology", "history",
+            "leadership", "ideology_and_goals", "size_and_resources", "geography",
+            "targets_and_tactics", "relationships",
+        ),
+        m2m=("areas",),
+        owned=(
+            *ENTRY_OWNED,
+            Owned("designations", key=("authority", "reference")),
+            Owned("size_estimates", key=("year",)),
+            Owned("relations", key=("kind", "object"), label="relations to groups"),
+            CITATIONS,
+        ),
+    )
 
     SECTIONS = (
         ("body", "Overview"),
@@ -258,6 +286,19 @@ class Person(Entry):
     nationality = models.ForeignKey(
         "kb.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         limit_choices_to={"kind": PlaceKind.COUNTRY},
+    )
+
+    snapshot = Snapshot(
+        fields=(
+            *ENTRY_FIELDS, "born_on", "born_on_precision", "died_on", "died_on_precision",
+            "status", "nationality",
+        ),
+        owned=(
+            *ENTRY_OWNED,
+            Owned("group_roles", key=("group", "role", "started_on"), label="roles in groups"),
+            Owned("relations", key=("kind", "other"), label="relations to people"),
+            CITATIONS,
+        ),
     )
 
     born_date = PartialDateDescriptor("born_on")
@@ -373,6 +414,24 @@ class Attack(Entry):
     success = models.BooleanField(null=True, blank=True)
     hostages = models.BooleanField(null=True, blank=True)
     property_damage = models.BooleanField(null=True, blank=True)
+
+    snapshot = Snapshot(
+        fields=(
+            *ENTRY_FIELDS, "occurred_on", "occurred_on_precision", "ended_on",
+            "ended_on_precision", "parent_event", "place", "country", "province", "latitude",
+            "longitude", "coordinate_precision", "killed", "killed_low", "killed_high",
+            "wounded", "wounded_low", "wounded_high", "perpetrators_killed", "suicide",
+            "success", "hostages", "property_damage",
+        ),
+        m2m=("attack_types", "target_types", "weapon_types"),
+        owned=(
+            *ENTRY_OWNED,
+            Owned("claims", key=("group", "mode")),
+            Owned("attributions", key=("group", "attributed_by", "attributed_by_name")),
+            Owned("people_roles", key=("person", "role"), label="people involved"),
+            CITATIONS,
+        ),
+    )
 
     occurred_date = PartialDateDescriptor("occurred_on")
     ended_date = PartialDateDescriptor("ended_on")

@@ -45,7 +45,10 @@ class Relation(models.Model):
         max_length=10, choices=Confidence.choices, default=Confidence.REPORTED
     )
     note = models.TextField(blank=True)
-    citations = GenericRelation("kb.Citation", related_query_name="%(class)s")
+    citations = GenericRelation(
+        "kb.Citation", content_type_field="target_type", object_id_field="target_id",
+        related_query_name="%(class)s",
+    )
 
     started_date = PartialDateDescriptor("started_on")
     ended_date = PartialDateDescriptor("ended_on")

@@ -18,6 +18,7 @@ from kb.choices import (
     Script,
 )
 from kb.demo import data
+from kb.editorial.snapshot import capture
 from kb.models import (
     Alias,
     Attack,
@@ -86,9 +87,14 @@ def test_demo_holds_the_groups_attacks_and_people_of_the_article(loaded):
     assert Person.objects.published().count() >= 8
 
 
-def test_entries_are_published_without_revisions(loaded):
+def test_every_entry_is_published_with_its_first_revision_in_the_history(loaded):
     assert not Entry.objects.filter(published_at__isnull=True).exists()
-    assert not Revision.objects.exists()
+    for entry in Entry.objects.select_related("live_revision"):
+        revision = entry.live_revision
+        assert revision.state == "approved"
+        assert revision.author.username == "demo-import" and not revision.author.is_active
+        assert revision.data == capture(entry.specific)
+    assert Revision.objects.count() == Entry.objects.count()
 
 
 def test_iskp_is_an_affiliate_of_the_islamic_state(loaded):
