@@ -48,7 +48,7 @@ class Role(models.TextChoices):
 
 
 # The administrator holds every permission of these apps: users, roles and content.
-ADMINISTRATOR_APPS = ("kb", "accounts", "auth", "contenttypes", "sessions", "admin")
+ADMINISTRATOR_APPS = ("kb", "accounts", "auth", "contenttypes", "sessions", "admin", "axes")
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.RESEARCHER: RESEARCHER,
@@ -96,9 +96,16 @@ def sync_roles(apps=None, *, using="default") -> dict[str, int]:
 
 
 def sync_roles_after_migrate(sender, app_config=None, using="default", apps=None, **kwargs):
-    # Run once, after the last app's permissions exist.
-    if sender.label != "kb" or apps is None:
+    """Re-sync after ``migrate`` and ``flush``, once every app's permissions exist.
+
+    The signal reaches each app in turn; only the last installed app's turn comes after
+    all permissions are created. ``flush`` sends no migration state: use the registry.
+    """
+    from django.apps import apps as registry
+
+    if sender is not list(registry.get_app_configs())[-1]:
         return
+    apps = apps or registry
     try:
         apps.get_model("auth", "Group")
         apps.get_model("kb", "Revision")

@@ -10,19 +10,6 @@ from rest_framework.test import APIClient
 from tests.factories import UserFactory
 
 
-def pytest_collection_modifyitems(items):
-    """Give every test that commits for real (live server, row-lock tests) a serialized
-    rollback: flushing the tables would otherwise take the roles and GTD categories that
-    migrations load away from every test that runs after it."""
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        commits = (marker is not None and marker.kwargs.get("transaction")) or (
-            "live_server" in getattr(item, "fixturenames", ())
-        )
-        if commits:
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
-
-
 @pytest.fixture(autouse=True)
 def _plain_static_files(settings):
     # Hashed static names need `collectstatic`; tests render pages without it.
