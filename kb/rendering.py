@@ -24,6 +24,9 @@ ALLOWED_ATTRIBUTES = {
     "td": {"align"},
     "th": {"align"},
 }
+# Allowed on every tag: the language of a quoted passage and a tooltip. Named here because
+# the sanitiser would otherwise allow its own defaults silently.
+GENERIC_ATTRIBUTES = frozenset({"lang", "title"})
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow noopener"
 
@@ -58,7 +61,10 @@ def sanitize_html(html: str) -> str:
     return nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
-        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        attributes={
+            "*": set(GENERIC_ATTRIBUTES),
+            **{tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        },
         url_schemes=set(URL_SCHEMES),
         link_rel=LINK_REL,
         strip_comments=True,

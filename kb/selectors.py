@@ -19,13 +19,14 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from kb.choices import EntryKind, PlaceKind
+from kb.choices import CommentState, EntryKind, PlaceKind
 from kb.models import (
     Alias,
     Attack,
     Attribution,
     Citation,
     Claim,
+    Comment,
     Designation,
     Entry,
     Group,
@@ -157,7 +158,22 @@ def _common():
         Prefetch("aliases", queryset=Alias.objects.order_by("kind", "name", "pk")),
         "external_ids",
         _citations(),
+        published_comments(),
     ]
+
+
+def published_comments():
+    """The comments shown under a profile, oldest first, in one query.
+
+    Commenters' e-mail addresses, IP addresses and browsers are not even loaded.
+    """
+    return Prefetch(
+        "comments",
+        queryset=Comment.objects.filter(state=CommentState.PUBLISHED)
+        .select_related("user").defer("author_email", "ip_address", "user_agent")
+        .order_by("created_at", "pk"),
+        to_attr="published_comments",
+    )
 
 
 def group_prefetches(user):

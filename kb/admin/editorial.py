@@ -46,7 +46,8 @@ class CommentAdmin(LargeTableMixin, KbModelAdmin):
     ordering = ("-created_at",)
 
     MODERATION_FIELDS = ("spam_score", "reasons", "created_at", "moderated_at", "moderated_by")
-    PRIVATE_FIELDS = ("author_email", "ip_address", "user_agent")
+    # The commenter's e-mail address is never shown, not even to moderators.
+    PRIVATE_FIELDS = ("ip_address", "user_agent")
 
     @admin.display(description="comment")
     def excerpt(self, comment):

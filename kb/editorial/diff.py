@@ -7,6 +7,7 @@ of word diffing. Ids are shown as names (one query per related model).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 import json
@@ -18,6 +19,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from kb.editorial.snapshot import declaration_for_kind
+from kb.partial_dates import PartialDate
 
 _WORDS = re.compile(r"\s+|[^\s]+")
 CACHE_SECONDS = 24 * 3600
@@ -133,8 +135,14 @@ def _diff(old: dict, new: dict) -> Diff:
     model = decl.model
     labels = Labels()
     field_pairs = []
+    dates = []
     for name in decl.decl.fields:
         a, b = old.get("fields", {}).get(name), new.get("fields", {}).get(name)
+        if f"{name}_precision" in decl.decl.fields:
+            dates.append(name)
+            continue
+        if name.endswith("_precision") and name[: -len("_precision")] in decl.decl.fields:
+            continue
         if a != b:
             f = model._meta.get_field(name)
             labels.want(f, a)
@@ -165,6 +173,11 @@ def _diff(old: dict, new: dict) -> Diff:
 
     labels.fetch()
     fields = [_field_change(f, a, b, labels) for f, a, b in field_pairs]
+    for name in dates:
+        shown_a, shown_b = _partial_date(old, name), _partial_date(new, name)
+        if shown_a != shown_b:
+            label = str(model._meta.get_field(name).verbose_name).capitalize()
+            fields.append(FieldChange(name, label, shown_a, shown_b, _value_html(shown_a, shown_b)))
     for f, a, b in m2m_pairs:
         shown_a = ", ".join(sorted(labels.show(f, v) for v in a)) or "—"
         shown_b = ", ".join(sorted(labels.show(f, v) for v in b)) or "—"
@@ -179,6 +192,18 @@ def _diff(old: dict, new: dict) -> Diff:
         for owned, columns, a_rows, b_rows, changed in row_sets
     ]
     return Diff(fields, collections)
+
+
+def _partial_date(snapshot: dict, name: str) -> str:
+    """A date and its precision shown together, as readers see them ("c. 2014")."""
+    fields = snapshot.get("fields", {})
+    raw, precision = fields.get(name), fields.get(f"{name}_precision")
+    if not raw:
+        return "—"
+    try:
+        return str(PartialDate(dt.date.fromisoformat(raw), precision))
+    except (TypeError, ValueError):
+        return f"{raw} ({precision or 'no precision'})"
 
 
 def _field_change(f, a, b, labels: Labels) -> FieldChange:

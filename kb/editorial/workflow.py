@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts import audit
 from accounts.roles import Role
 from kb.choices import RevisionState
 from kb.editorial import merge
@@ -63,6 +64,15 @@ def may_review(user) -> bool:
     return user.is_authenticated and user.has_perm("kb.review_revision")
 
 
+def may_approve(user, revision: Revision) -> bool:
+    """Whether ``user`` may approve ``revision`` now (four eyes, with its two exceptions)."""
+    if not may_review(user) or revision.state != RevisionState.PENDING:
+        return False
+    if revision.author_id != user.pk:
+        return True
+    return user.role == Role.ADMINISTRATOR or settings.KB["EDITORS_MAY_PUBLISH_DIRECTLY"]
+
+
 def _ensure_may_edit(user) -> None:
     if not may_edit(user):
         raise NotAllowed("Only the research team can propose changes.")
@@ -90,21 +100,26 @@ def _ensure_state(revision: Revision, *states: str) -> None:
 # Validation --------------------------------------------------------------------------
 
 
-def validate(entry, data: dict) -> None:
-    """Raise ``ValidationError`` if ``data`` could not be applied to the entry.
+def validate(entry, data: dict) -> dict:
+    """Return ``data`` as approval would publish it, or raise ``ValidationError``.
 
     The data is applied inside a transaction that is always rolled back, so every
-    model rule and database constraint is checked exactly as approval will check it.
+    model rule and database constraint is checked exactly as approval will check it, and
+    values the model derives (an attack's country from its place) show in the result.
     """
+    validated = {}
     try:
         with transaction.atomic():
-            apply(entry.specific if entry.pk else entry, data)
+            specific = entry.specific if entry.pk else entry
+            apply(specific, data)
+            validated = capture(specific)
             raise _Rollback
     except _Rollback:
         pass
     finally:
         if entry.pk:
             entry.refresh_from_db()
+    return validated
 
 
 # Proposals ---------------------------------------------------------------------------
@@ -138,7 +153,7 @@ def propose(
     _ensure_may_edit(author)
     if base is not None and (base.entry_id != entry.pk or base.state != RevisionState.APPROVED):
         raise EditorialError("The version this edit started from does not belong to this entry.")
-    validate(entry, data)
+    data = validate(entry, data)
     fields = {"data": data, "summary": _summary(summary), "base": base, **_state_fields(submit)}
     if draft is None:
         return Revision.objects.create(entry=entry, author=author, **fields)
@@ -231,6 +246,7 @@ def approve(
     revision.review_note = "\n".join(filter(None, [note, merged_note]))
     revision.self_approved = own
     revision.save()
+    audit.record("revision_approved", actor=reviewer, target=revision, detail=revision.review_note)
     return revision
 
 
@@ -258,6 +274,8 @@ def _close(revision: Revision, reviewer, note: str, state: str) -> Revision:
     if state == RevisionState.DRAFT:
         revision.reviewed_at = None
     revision.save()
+    audit.record("revision_rejected" if state == RevisionState.REJECTED else "revision_sent_back",
+                 actor=reviewer, target=revision, detail=revision.review_note)
     return revision
 
 

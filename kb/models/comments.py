@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 
 from kb.choices import CommentState
+from kb.spam.features import fingerprint
+from kb.spam.pipeline import Outcome
 
 
 class Comment(models.Model):
@@ -30,6 +32,18 @@ class Comment(models.Model):
     )
     spam_score = models.FloatField(null=True, blank=True)
     spam_reasons = models.JSONField(default=list, blank=True)
+    verdict = models.CharField(
+        max_length=10, blank=True, choices=[(o.value, o.value) for o in Outcome],
+        help_text="What the filter decided; kept even when a log-only filter did not act.",
+    )
+    trained_as = models.CharField(
+        max_length=4, blank=True, choices=[("spam", "spam"), ("ham", "not spam")],
+        help_text="What a moderator taught the filter with this comment, if anything.",
+    )
+    body_hash = models.CharField(
+        max_length=64, blank=True, editable=False,
+        help_text="A digest of the folded text, to recognise the same text posted again.",
+    )
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -45,6 +59,7 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["entry", "state", "created_at"]),
             models.Index(fields=["state", "-created_at"]),
+            models.Index(fields=["body_hash"], name="comment_body_hash"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -59,6 +74,11 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.display_author} on {self.entry}"
+
+    def save(self, *args, **kwargs):
+        # A derived column only: the digest the filter finds repeated texts by.
+        self.body_hash = fingerprint(self.body)
+        super().save(*args, **kwargs)
 
     @property
     def display_author(self) -> str:

@@ -33,11 +33,12 @@ from kb.partial_dates import (
 from kb.validators import LATITUDE, LONGITUDE
 
 
-def unique_slug(model, name: str, *, max_length: int = 300) -> str:
+def unique_slug(model, name: str, *, max_length: int = 300, exclude_pk=None) -> str:
     """A slug for ``name`` that no other row of ``model`` uses yet."""
     base = slugify(name)[:max_length] or "entry"
     slug, n = base, 1
-    while model._default_manager.filter(slug=slug).exists():
+    others = model._default_manager.exclude(pk=exclude_pk)
+    while others.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -145,7 +146,7 @@ class Entry(models.Model):
         if not self.kind and self._entry_kind:
             self.kind = self._entry_kind
         if not self.slug:
-            self.slug = unique_slug(Entry, self.name)
+            self.slug = unique_slug(Entry, self.name, exclude_pk=self.pk)
         self.search_name = normalize_name(self.name)
         super().save(*args, **kwargs)
 

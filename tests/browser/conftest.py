@@ -50,8 +50,16 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
+    """A fresh page on the live server; the test fails if the CSP blocks anything on it."""
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(10_000)
     page = context.new_page()
+    blocked = []
+    page.on(
+        "console",
+        lambda message: blocked.append(message.text)
+        if "Content Security Policy" in message.text else None,
+    )
     yield page
     context.close()
+    assert not blocked, "The Content Security Policy blocked:\n" + "\n".join(blocked)

@@ -101,3 +101,11 @@ def test_diff_shows_fields_and_rows_with_readable_labels(kind):
 def test_identical_snapshots_have_an_empty_diff(db):
     entry = make_aggregate("group")
     assert diff(capture(entry), capture(entry)).is_empty
+
+
+def test_diff_shows_a_partial_date_with_its_precision(db):
+    entry = make_aggregate("group")
+    old, new = capture(entry), capture(entry)
+    new["fields"].update(founded_on="2014-01-01", founded_on_precision="circa")
+    [change] = diff(old, new).fields
+    assert (change.name, change.old, change.new) == ("founded_on", "—", "c. 2014")

@@ -351,10 +351,11 @@ def _count(client, url, limit, assert_max):
     return len(captured)
 
 
+# Profiles include one query for their published comments (kb.selectors.published_comments).
 DETAILS = [
-    ("kb:group-detail", rich_group, 12),
-    ("kb:person-detail", rich_person, 8),
-    ("kb:attack-detail", rich_attack, 12),
+    ("kb:group-detail", rich_group, 13),
+    ("kb:person-detail", rich_person, 9),
+    ("kb:attack-detail", rich_attack, 13),
     ("kb:source-detail", rich_source, 4),
     ("kb:place-detail", rich_place, 5),
 ]
