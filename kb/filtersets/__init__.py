@@ -264,7 +264,8 @@ class PlaceFilterSet(django_filters.FilterSet):
         "Places directly inside any of these places (place slugs).", field_name="parent",
         queryset=_places(), what="place",
     )
-    ordering = ordering({"name": "name"})
+    updated_since = UpdatedSinceFilter()
+    ordering = ordering({"name": "name", "updated_at": "updated_at"})
 
     class Meta:
         model = Place

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.urls import reverse
 
 from kb.choices import PlaceKind
@@ -29,6 +30,8 @@ class Place(models.Model):
     longitude = models.DecimalField(
         max_digits=9, decimal_places=6, null=True, blank=True, validators=LONGITUDE
     )
+    # A database default too, so bulk loads that write SQL directly need not set it.
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now(), db_index=True)
 
     class Meta:
         ordering = ["name"]

@@ -18,7 +18,7 @@ from kb.choices import (
     SourceKind,
 )
 from kb.filtersets import AttackFilterSet, GroupFilterSet
-from kb.models import Attack, Group, Person, Source
+from kb.models import Attack, Group, Person, Place, Source
 from tests.factories import (
     AliasFactory,
     AttackFactory,
@@ -147,6 +147,14 @@ def test_place_filters(api):
     PlaceFactory(name="India", slug="india")
     assert names(api, "places", kind="country") == {"Pakistan", "India"}
     assert names(api, "places", parent="pakistan") == {"Sindh"}
+
+
+def test_updated_since_on_places(api):
+    PlaceFactory(name="Pakistan", slug="pakistan")
+    PlaceFactory(name="India", slug="india")
+    later = timezone.now() + dt.timedelta(seconds=1)
+    Place.objects.filter(slug="india").update(updated_at=later)
+    assert names(api, "places", updated_since=later.isoformat()) == {"India"}
 
 
 @pytest.mark.parametrize("kind", ["groups", "people"])
