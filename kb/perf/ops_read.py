@@ -19,6 +19,7 @@ from django.urls import NoReverseMatch, reverse
 
 from kb.perf.bench import Case, NotAvailable, Target
 from kb.perf.subjects import Subjects
+from kb.perf.world import GROUP_PATTERNS
 
 DEEP_PAGES = 20
 
@@ -137,10 +138,17 @@ def api_attack(s: Subjects, web: Web) -> list[Case]:
     ]
 
 
+def _core_word(name: str) -> str:
+    """The word of a group's name that is its own, not the pattern's ("Lashkar-e-…")."""
+    pattern = {w.strip("{}").lower() for p in GROUP_PATTERNS for w in p.replace("-", " ").split()}
+    words = name.replace("-", " ").split()
+    return next((w for w in words if w.lower() not in pattern), words[-1])
+
+
 def search(s: Subjects, web: Web) -> list[Case]:
     """O4: the search API, ranked top 20, for a rare, a common and a two-word query."""
     url = _url("api:search", what="the search API (/api/v1/search/)")
-    rare = s.median_group.name.replace("-", " ").split()[-1].lower()
+    rare = _core_word(s.median_group.name).lower()
     queries = {"rare": (rare, O4_RARE), "common": ("bombing", O4_COMMON),
                "two-term": ("armed assault", O4_RARE)}
     return [
@@ -155,7 +163,7 @@ def autocomplete(s: Subjects, web: Web) -> list[Case]:
     url = _url("kb:autocomplete", what="autocomplete (/autocomplete/)")
     name = s.median_group.name
     variant = name.replace("-e-", "-i-").replace(" al-", " al ").replace("-ul-", "-al-")
-    core = name.replace("-", " ").split()[-1]
+    core = _core_word(name)
     typo = core[:-2] + core[-1] + core[-2] if len(core) > 3 else core + "x"
     researcher = s.user("researcher")
     queries = {"prefix": name[:5], "transliteration": variant, "typo": typo}

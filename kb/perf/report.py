@@ -60,6 +60,23 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines + (["", *notes] if notes else []))
 
 
+def markdown(results: list[Result]) -> str:
+    """The table as Markdown, for the README."""
+    lines = ["| op | case | p50 ms | p95 ms | queries | baseline p50 ms | ratio | target | met |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
+    for r in results:
+        if r.na or r.error:
+            status = f"n/a: {r.na}" if r.na else f"error: {r.error}"
+            lines.append(f"| {r.op} | {r.case} | {status} | | | | | {r.target} | |")
+            continue
+        ratio = "—" if r.ratio is None else f"{r.ratio:.1f}x"
+        lines.append(
+            f"| {r.op} | {r.case} | {_ms(r.p50)}{'*' if r.noisy else ''} | {_ms(r.p95)} | "
+            f"{r.queries} | {_ms(r.baseline_p50)} | {ratio} | {r.target} | {_met(r)} |"
+        )
+    return "\n".join(lines)
+
+
 def write_json(path: Path, results: list[Result], meta: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = {"meta": meta, "results": [asdict(r) for r in results]}

@@ -31,6 +31,10 @@ class Command(BaseCommand):
         parser.add_argument("--load-report", type=Path,
                             help="O12's figures: the file generate_data --report wrote.")
         parser.add_argument("--sql", action="store_true", help="Print each case's SQL.")
+        parser.add_argument("--markdown", action="store_true",
+                            help="Print the table as Markdown (with --from, without measuring).")
+        parser.add_argument("--from", dest="source", type=Path,
+                            help="Read the figures of an earlier --json instead of measuring.")
 
     def handle(self, *args, **options):
         if options["quick"]:
@@ -44,6 +48,10 @@ class Command(BaseCommand):
         unknown = sorted((only or set()) - set(suite.OPERATIONS))
         if unknown:
             raise CommandError(f"Unknown operations: {', '.join(unknown)}.")
+        if options["source"]:
+            _meta, results = report.read_json(options["source"])
+            self._show(results, options)
+            return
         _ensure_migrated()
         if settings.DEBUG:
             self.stderr.write(self.style.WARNING(
@@ -51,8 +59,7 @@ class Command(BaseCommand):
             ))
         results = suite.run(bench, only=only, load_report=options["load_report"],
                             progress=self._progress)
-        self.stdout.write("")
-        self.stdout.write(report.table(results))
+        self._show(results, options)
         if bench.keep_sql:
             for r in results:
                 for sql in r.sql:
@@ -60,6 +67,13 @@ class Command(BaseCommand):
         if options["json"]:
             report.write_json(options["json"], results, suite.meta(bench))
             self.stdout.write(f"\nFigures written to {options['json']}.")
+
+    def _show(self, results, options):
+        self.stdout.write("")
+        if options["markdown"]:
+            self.stdout.write(report.markdown(results))
+        else:
+            self.stdout.write(report.table(results))
         if options["compare"]:
             _meta, earlier = report.read_json(options["compare"])
             self.stdout.write(f"\nCompared with {options['compare']}:")
