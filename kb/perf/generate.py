@@ -3,7 +3,8 @@
 Scale 1 is the size of the Global Terrorism Database (3,500 groups, 210,000 attacks,
 20,000 people, about 1.2 million revisions, 100,000 comments); scale 5 the stress set of
 BENCHMARK.md; small fractions serve tests. The same seed and scale always give the same
-rows, so benchmark runs on different machines compare like with like.
+content (ids follow the database's sequences), so benchmark runs on different machines
+compare like with like.
 
 Rows go in with ``COPY`` (PostgreSQL) or ``executemany`` (SQLite) in batches, each batch
 one transaction, so memory stays flat whatever the scale; ``ANALYZE`` runs at the end so

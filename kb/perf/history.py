@@ -81,7 +81,8 @@ class History:
                     "created_at": created, "updated_at": created}
         template = SummaryTemplate(data)
         ids = ctx.writer.allocate(Revision, approved + 1)
-        step = dt.timedelta(hours=rng.uniform(2, 400) / max(1, approved // 50 or 1))
+        # Edits days apart, closer together for the busy entries.
+        step = dt.timedelta(hours=rng.uniform(2, 400) / max(1, approved // 50))
         at, base = created, None
         for i in range(approved):
             summary = "First version" if i == 0 else rng.choice(EDIT_SUMMARIES)

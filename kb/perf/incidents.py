@@ -48,8 +48,7 @@ NOUNS = {3: "bombing", 2: "armed assault", 1: "assassination", 6: "kidnapping",
          7: "arson attack", 9: "attack", 5: "hostage siege", 8: "assault", 4: "hijacking"}
 RICH_SOURCES, RICH_PEOPLE = 40, 8
 # Plain strings: reading a member of a Choices enum costs a descriptor call per row.
-DAY, MONTH, YEAR = (str(p.value) for p in
-                    (DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR))
+DAY, YEAR = str(DatePrecision.DAY.value), str(DatePrecision.YEAR.value)
 CLAIM_MODES, CONFIDENCES = list(ClaimMode.values), list(Confidence.values)
 ATTRIBUTED_BY, CERTAINTIES = list(AttributionBy.values), list(Certainty.values)
 ATTACK_ROLES = list(PersonAttackRoleKind.values)
@@ -70,6 +69,8 @@ def _year_weights():
 
 
 class AttackBuilder:
+    """One attack at a time, with every row it owns, into the caller's batch buffers."""
+
     def __init__(self, ctx):
         self.ctx = ctx
         self.maker = SnapshotMaker(Attack, ctx.writer)
@@ -82,7 +83,6 @@ class AttackBuilder:
         for name in ("attack_types", "target_types", "weapon_types"):
             field = Attack._meta.get_field(name)
             self.through[name] = (field.remote_field.through, field.m2m_reverse_name())
-        self.counts = {"rich": 0}
 
     def build(self, aid: int, rich: bool, hot: int | None, parents: list, buffers: dict):
         ctx, rng = self.ctx, self.ctx.rng
@@ -128,8 +128,8 @@ class AttackBuilder:
             values["parent_event_id"] = rng.choice(parents)
         elif not rich:
             parents.append(aid)
-        rows = self._relations(aid, groups, occurred, rich, country)
-        self._identifiers(aid, occurred, precision, rows, city_name)
+        rows = self._relations(aid, groups, (occurred, precision), rich)
+        self._identifiers(aid, name, (occurred, precision), rows, city_name)
         m2m = {k: [self._category(k, c) for c in codes] for k, codes in types.items()}
         data = self.maker.make(values, m2m, rows)
         published = rich or rng.random() > 0.02
@@ -166,19 +166,18 @@ class AttackBuilder:
         if rng.random() < 0.1:
             values["perpetrators_killed"] = rng.randint(0, 5)
 
-    def _relations(self, aid, groups, occurred, rich, country) -> dict:
+    def _relations(self, aid, groups, when, rich) -> dict:
+        """Claims and attributions by the perpetrator groups, people, and the sources."""
         ctx, rng, ct = self.ctx, self.ctx.rng, self.ctx.content_types
         claims, attributions, citations = [], [], []
         for g in groups:
             roll = rng.random()
             if roll < 0.6 or rich:
+                # Claimed as soon as it happened, so known as precisely as the attack.
                 claim = {"id": ctx.writer.allocate(Claim, 1)[0], "attack_id": aid,
                          "group_id": g.id, "mode": rng.choice(CLAIM_MODES),
                          "confidence": rng.choice(CONFIDENCES),
-                         "started_on": occurred, "started_on_precision": DAY
-                         if occurred.day != 1 else MONTH}
-                if claim["started_on_precision"] == MONTH:
-                    claim["started_on"] = occurred.replace(day=1)
+                         "started_on": when[0], "started_on_precision": when[1]}
                 claims.append(claim)
                 if rng.random() < 0.2 or rich:
                     citations.append({"entry_id": aid, "source_id": ctx.pick_sources(1)[0],
@@ -203,8 +202,9 @@ class AttackBuilder:
         return {"claims": claims, "attributions": attributions, "people_roles": people,
                 "citations": citations, "aliases": [], "external_ids": []}
 
-    def _identifiers(self, aid, occurred, precision, rows, city_name) -> None:
-        rng = self.ctx.rng
+    def _identifiers(self, aid, name, when, rows, city_name) -> None:
+        """A GTD event id (date, then a serial; 00 for an unknown day or month)."""
+        rng, (occurred, precision) = self.ctx.rng, when
         if rng.random() < 0.9:
             day = occurred.day if precision == DAY else 0
             month = occurred.month if precision != YEAR else 0
@@ -213,7 +213,7 @@ class AttackBuilder:
             rows["external_ids"].append(
                 {"entry_id": aid, "scheme": "gtd", "value": f"{stem}{n:04d}"})
         if rng.random() < 0.01:
-            rows["aliases"] = self.ctx.aliases(aid, "", [(f"{city_name} massacre", "other")])
+            rows["aliases"] = self.ctx.aliases(aid, name, [(f"{city_name} massacre", "other")])
 
 
 def create_attacks(ctx, total: int, batch: int, hot: dict, rich: int) -> list[float]:

@@ -8,8 +8,9 @@ the batch commits.
 On PostgreSQL the rows of a batch are formatted into ``COPY`` text in the calling thread
 and handed to a second thread that streams them to the server and commits. Python
 builds batch n+1 on one core while PostgreSQL parses and indexes batch n on the other,
-which nearly halves the load time on two cores. Inside an enclosing transaction (the
-test suite's), everything runs synchronously on the caller's connection instead.
+so a load takes about as long as the slower of the two rather than their sum. Inside an
+enclosing transaction (the test suite's), everything runs synchronously on the caller's
+connection instead.
 """
 
 from __future__ import annotations
@@ -154,24 +155,35 @@ class Writer:
 
     def _work(self) -> None:
         connection = connections[self.alias]
+        backend = None
         try:
-            with connection.cursor() as cursor:
-                cursor.execute("SET synchronous_commit TO off")
-                # lz4 compresses the large revision snapshots several times faster than
-                # the default pglz; values of either kind read back transparently.
-                cursor.execute("SET default_toast_compression TO 'lz4'")
-                self.triggers_disabled = _disable_triggers(connection)
-                cursor.execute("SELECT pg_backend_pid()")
-                backend = cursor.fetchone()[0]
+            backend = self._prepare(connection)
+        except BaseException as exc:  # re-raised in the generating thread
+            self._error = exc
+        try:
+            # Keeps taking batches after an error, so the generating thread never blocks
+            # on a full queue; it raises the error at its next batch.
             while (items := self._queue.get()) is not None:
                 if self._error is None:
                     try:
                         self._copy(connection, items)
-                    except BaseException as exc:  # re-raised in the generating thread
+                    except BaseException as exc:
                         self._error = exc
         finally:
-            self.server_cpu_seconds = _process_cpu_seconds(backend)
+            self.server_cpu_seconds = _process_cpu_seconds(backend) if backend else None
             connection.close()
+
+    def _prepare(self, connection) -> int:
+        """Session settings for the load; returns the server process id."""
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO off")
+            # lz4 compresses the large revision snapshots several times faster than the
+            # default pglz; values of either kind read back transparently.
+            cursor.execute("SET default_toast_compression TO 'lz4'")
+        self.triggers_disabled = _disable_triggers(connection)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            return cursor.fetchone()[0]
 
     def _raise_if_failed(self) -> None:
         if self._error is not None:
