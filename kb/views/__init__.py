@@ -1,16 +1,10 @@
 """The public pages of the knowledge base; import the views from here."""
 
 from kb.views.autocomplete import autocomplete
+from kb.views.browse import attack_list, group_list, person_list, source_list
 from kb.views.comments import post_comment
 from kb.views.editing import entry_create, entry_edit, revision_edit
-from kb.views.entries import (
-    attack_detail,
-    attack_list,
-    group_detail,
-    group_list,
-    person_detail,
-    person_list,
-)
+from kb.views.entries import attack_detail, group_detail, person_detail
 from kb.views.history import (
     entry_archive,
     entry_history,
@@ -28,7 +22,7 @@ from kb.views.review import (
     revision_send_back,
     revision_submit,
 )
-from kb.views.sources import place_detail, source_detail, source_list
+from kb.views.sources import place_detail, source_detail
 
 __all__ = [
     "attack_detail", "attack_list", "group_detail", "group_list", "home",

@@ -7,16 +7,6 @@ from kb.models import Source
 from kb.views.common import paginate, query_without_page
 
 
-def source_list(request):
-    page = paginate(request, selectors.source_list())
-    return render(
-        request,
-        "kb/source_list.html",
-        {"section": "sources", "page_obj": page, "object_list": page.object_list,
-         "page_query": query_without_page(request)},
-    )
-
-
 def source_detail(request, slug):
     source = get_object_or_404(Source, slug=slug)
     page = paginate(request, selectors.entries_citing(source, request.user))
