@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django.contrib.postgres",
     "csp",
     "axes",
     "accounts",

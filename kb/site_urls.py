@@ -17,6 +17,8 @@ urlpatterns = [
     path("sources/", views.source_list, name="source-list"),
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("places/<slug:slug>/", views.place_detail, name="place-detail"),
+    path("search/", views.search_page, name="search"),
+    path("search/suggest/", views.search_suggest, name="search-suggest"),
     path("entries/<int:pk>/comments/", views.post_comment, name="comment-post"),
     path("moderation/comments/", views.moderation_queue, name="moderation"),
 ]
@@ -38,4 +40,5 @@ urlpatterns += [
     path("review/", views.review_queue, name="review-queue"),
     path("my-work/", views.my_work, name="my-work"),
     path("autocomplete/", views.autocomplete, name="autocomplete"),
+    path("search/similar/", views.search_similar, name="search-similar"),
 ]

@@ -237,8 +237,11 @@ class SearchResultSerializer(EntryRefSerializer):
     kind = serializers.ChoiceField(choices=EntryKind.choices)
     summary = serializers.CharField()
     match = serializers.ChoiceField(
-        choices=["exact", "prefix", "contains"],
-        help_text="How the best name matched: the whole name, its beginning, or inside it.",
+        choices=["exact", "prefix", "contains", "variant", "similar"],
+        help_text=(
+            "How the best name matched: the whole name, its beginning, a part of it, the "
+            "same words in another transliteration, or nearly the same words."
+        ),
     )
     matched_alias = serializers.CharField(
         allow_null=True, help_text="The alias that matched, when not the entry's own name."

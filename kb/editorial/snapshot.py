@@ -32,7 +32,7 @@ from django.db import models
 SCHEMA_VERSION = 1
 
 # Columns no snapshot carries: ids, the owner link, derived and audit columns.
-_NEVER = {"id", "search_name", "created_at", "updated_at"}
+_NEVER = {"id", "search_name", "search_key", "created_at", "updated_at"}
 
 
 @dataclass(frozen=True)

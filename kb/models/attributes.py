@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from kb.choices import AliasKind, IdentifierScheme, Script
-from kb.names import is_right_to_left, normalize_name
+from kb.names import is_right_to_left, name_key, normalize_name
 from kb.partial_dates import (
     PartialDateDescriptor,
     date_order_constraint,
@@ -23,6 +23,7 @@ class Alias(models.Model):
     entry = models.ForeignKey("kb.Entry", on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=300)
     search_name = models.CharField(max_length=300, editable=False, db_index=True)
+    search_key = models.CharField(max_length=300, editable=False, default="")
     kind = models.CharField(max_length=16, choices=AliasKind.choices, default=AliasKind.OTHER)
     language = models.CharField(
         max_length=12, blank=True, help_text="BCP 47 language tag: en, ar, ur, ps, fa …"
@@ -54,6 +55,7 @@ class Alias(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_name = normalize_name(self.name)
+        self.search_key = name_key(self.name)
         super().save(*args, **kwargs)
 
     @property

@@ -21,7 +21,7 @@ from kb.choices import (
     PlaceKind,
 )
 from kb.editorial.snapshot import Owned, Snapshot
-from kb.names import normalize_name
+from kb.names import name_key, normalize_name
 from kb.partial_dates import (
     PartialDateDescriptor,
     date_order_constraint,
@@ -96,6 +96,10 @@ class Entry(models.Model):
         max_length=300, editable=False, db_index=True,
         help_text="The name folded for comparison (see kb.names.normalize_name).",
     )
+    search_key = models.CharField(
+        max_length=300, editable=False, default="",
+        help_text="The name's transliteration key (see kb.names.name_key).",
+    )
     summary = models.TextField(blank=True, help_text="One or two sentences shown in lists.")
     body = models.TextField(
         blank=True,
@@ -148,6 +152,7 @@ class Entry(models.Model):
         if not self.slug:
             self.slug = unique_slug(Entry, self.name, exclude_pk=self.pk)
         self.search_name = normalize_name(self.name)
+        self.search_key = name_key(self.name)
         super().save(*args, **kwargs)
 
     _entry_kind = ""

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from kb.choices import AliasKind, Script
-from kb.names import normalize_name
+from kb.names import name_key, normalize_name
 from kb.perf.bulk import Progress
 from kb.perf.history import revision_count
 from kb.perf.text import TextPool
@@ -108,7 +108,8 @@ class Context:
     def entry(self, eid: int, kind: str, name: str, summary: str, body: str) -> dict:
         return {
             "id": eid, "kind": kind, "name": name, "slug": self.slug(name),
-            "search_name": normalize_name(name), "summary": summary, "body": body,
+            "search_name": normalize_name(name), "search_key": name_key(name),
+            "summary": summary, "body": body,
         }
 
     def partial_date(self, year: int, day_share: float = 0.7) -> tuple[dt.date, str]:
@@ -136,7 +137,8 @@ class Context:
             seen.add(folded)
             native = kind == AliasKind.NATIVE
             rows.append({
-                "entry_id": eid, "name": alias, "search_name": folded, "kind": kind,
+                "entry_id": eid, "name": alias, "search_name": folded,
+                "search_key": name_key(alias), "kind": kind,
                 "language": self.rng.choice(("ur", "ar", "ps")) if native else "en",
                 "script": Script.ARABIC if native else Script.LATIN,
             })

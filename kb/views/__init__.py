@@ -22,12 +22,13 @@ from kb.views.review import (
     revision_send_back,
     revision_submit,
 )
+from kb.views.search import search_page, search_similar, search_suggest
 from kb.views.sources import place_detail, source_detail
 
 __all__ = [
     "attack_detail", "attack_list", "group_detail", "group_list", "home",
     "moderation_queue", "person_detail", "person_list", "place_detail", "post_comment",
-    "source_detail", "source_list",
+    "search_page", "search_similar", "search_suggest", "source_detail", "source_list",
 ]
 __all__ += [
     "autocomplete", "entry_archive", "entry_create", "entry_edit", "entry_history",

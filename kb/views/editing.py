@@ -21,7 +21,7 @@ from kb.editorial.diff import diff
 from kb.editorial.snapshot import capture, declaration_for_kind
 from kb.forms import EntryEditor, ProposalForm
 from kb.models import Revision
-from kb.search import search_entries
+from kb.search import similar_entries
 from kb.views.editorial_common import (
     blank_snapshot,
     live_data,
@@ -159,7 +159,7 @@ def _edit_page(request, *, kind, entry, draft, start, base):
         context["stale_unconfirmed"] = True
         return _render(request, context, editor, proposal, status=409)
     if creating and not data.get("duplicate_ok"):
-        context["duplicates"] = _same_name(request.user, kind, editor.data["fields"]["name"])
+        context["duplicates"] = _similar(request.user, kind, editor.data)
         if context["duplicates"]:
             return _render(request, context, editor, proposal, status=409)
     try:
@@ -183,9 +183,11 @@ def _edit_page(request, *, kind, entry, draft, start, base):
     return redirect("kb:revision-detail", pk=revision.pk)
 
 
-def _same_name(user, kind: str, name: str) -> list:
-    """Entries of the kind already called ``name`` (or with it as an alias), folded."""
-    return [e for e in search_entries(name, user=user, kinds=[kind], limit=5) if e.match == "exact"]
+def _similar(user, kind: str, data: dict) -> list:
+    """Entries of the kind with a name like the new entry's name or one of its aliases."""
+    names = [data["fields"]["name"]]
+    names += [row.get("name", "") for row in data.get("rows", {}).get("aliases", [])]
+    return similar_entries(kind, names, user=user)
 
 
 def _save(request, *, kind, entry, draft, base, data, summary, submit) -> Revision:
