@@ -146,13 +146,17 @@ def _core_word(name: str) -> str:
 
 
 def search(s: Subjects, web: Web) -> list[Case]:
-    """O4: the search API, ranked top 20, for a rare, a common and a two-word query."""
-    url = _url("api:search", what="the search API (/api/v1/search/)")
+    """O4: the search page, ranked top 20, for a rare, a common and a two-word query.
+
+    The page ranks names and aliases, then full-text matches of summaries and
+    narratives: the whole of what "search" means here.
+    """
+    url = _url("kb:search", what="the search page (/search/)")
     rare = _core_word(s.median_group.name).lower()
     queries = {"rare": (rare, O4_RARE), "common": ("bombing", O4_COMMON),
                "two-term": ("armed assault", O4_RARE)}
     return [
-        web.case("O4", f"{label} ({q!r})", f"{url}?q={q}&limit=20", target,
+        web.case("O4", f"{label} ({q!r})", f"{url}?q={q}", target,
                  inspect=_no_tsvector)
         for label, (q, target) in queries.items()
     ]

@@ -22,10 +22,10 @@ from kb.search.names import (
     search_entries,
 )
 from kb.search.snippets import mentions, snippet
-from kb.search.text import query_words, text_matches
+from kb.search.text import CANDIDATES, query_words, text_matches
 
 __all__ = [
-    "MATCH_NAMES", "MAX_PAGE", "MAX_QUERY", "PER_PAGE", "SearchPage", "search",
+    "CANDIDATES", "MATCH_NAMES", "MAX_PAGE", "MAX_QUERY", "PER_PAGE", "SearchPage", "search",
     "search_entries", "similar_entries",
 ]
 
@@ -46,6 +46,8 @@ class SearchPage:
     results: list[Entry] = field(default_factory=list)
     has_next: bool = False
     truncated: bool = False
+    # More entries mention the words than are ranked (kb.search.text.CANDIDATES).
+    capped: bool = False
 
     @property
     def has_previous(self) -> bool:
@@ -75,10 +77,12 @@ def search(query: str, *, user, kinds=None, page: int = 1, per_page: int = PER_P
         if kinds:
             entries = entries.filter(kind__in=kinds)
         text_start = max(0, start - len(names))
-        found += text_matches(
+        text = text_matches(
             query, entries, exclude=[e.pk for e in names], offset=text_start,
             limit=wanted - len(found),
         )
+        result.capped = text.capped
+        found += text
     result.has_next = len(found) > per_page
     result.results = found[:per_page]
     _explain(result.results, query)

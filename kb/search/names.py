@@ -16,8 +16,10 @@ its aliases count alike and the best of them decides:
     variant   the same words, spelled apart  "lashkar i jhangavi" -> Lashkar-e-Jhangvi
     similar   nearly the same words          "lashkr-e-jangvi"    -> Lashkar-e-Jhangvi
 
-Both queries are index-backed on PostgreSQL (trigram GIN indexes on the folded names and
-keys) and bounded: at most ``CANDIDATES`` names of each table are ranked.
+Whole names are looked up first (entries, aliases and abbreviations, by equality);
+then the aliases and the entries' names are searched in separate queries, each a scan
+of trigram GIN indexes on PostgreSQL, bounded to ``CANDIDATES`` names. The entries
+they name are then read by primary key: four queries, whatever the query.
 """
 
 from __future__ import annotations
@@ -25,10 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, Case, F, IntegerField, Q, Value, When
+from django.db.models import Q, Value
 
 from kb.choices import EntryKind
-from kb.models import Alias, Entry
+from kb.models import Alias, Entry, Group
 from kb.names import name_key, normalize_name
 
 EXACT, PREFIX, CONTAINS, VARIANT, SIMILAR = 5, 4, 3, 2, 1
@@ -41,6 +43,11 @@ CANDIDATES = 500
 # Below this many characters a query matches the beginning of names only: "a" is inside
 # nearly every name and says nothing.
 MIN_CONTAINS = 3
+# A key of fewer consonants than this ("k" for "Kaik") would make half the names its
+# variants; such a query matches by its letters only.
+MIN_KEY = 3
+# Where an exact match was found.
+OWN, ALIAS, ABBREVIATION = 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,7 @@ class Needle:
         found = Q(**{f"{name}__startswith": folded})
         if len(folded) >= MIN_CONTAINS:
             found |= Q(**{f"{name}__contains": folded})
-        if self.key:
+        if len(self.key.replace(" ", "")) >= MIN_KEY:
             found |= (
                 Q(**{key: self.key})
                 | Q(**{f"{key}__startswith": f"{self.key} "})
@@ -77,15 +84,6 @@ class Needle:
             found |= Q(**{f"{name}__trigram_word_similar": folded})
         return found
 
-    def closeness(self) -> Case:
-        """0 for an exact name, 1 for a prefix, 2 otherwise: candidates' order in SQL."""
-        return Case(
-            When(search_name=self.folded, then=Value(0)),
-            When(search_name__startswith=self.folded, then=Value(1)),
-            default=Value(2),
-            output_field=IntegerField(),
-        )
-
     def rank(self, folded: str, key: str) -> int:
         """How a name in its folded form and key matches: one of EXACT … SIMILAR."""
         if folded == self.folded:
@@ -94,7 +92,7 @@ class Needle:
             return PREFIX
         if len(self.folded) >= MIN_CONTAINS and self.folded in folded:
             return CONTAINS
-        if self.key and f" {self.key} " in f" {key} ":
+        if len(self.key.replace(" ", "")) >= MIN_KEY and f" {self.key} " in f" {key} ":
             return VARIANT
         return SIMILAR
 
@@ -118,39 +116,48 @@ def search_entries(query: str, *, user=None, kinds=None, limit: int = 20) -> lis
         raise ValueError(f"Unknown kinds of entry: {', '.join(sorted(unknown))}.")
     limit = max(1, min(int(limit), MAX_LIMIT))
 
-    # The aliases that may match, closest first: (entry, name, rank).
-    alias_hits = [
+    # Whole names first, from the three places a name lives, by plain index lookups: a
+    # common word must not crowd the one entry called exactly that out of the bounded
+    # candidates below.
+    exact = (
+        Entry.objects.filter(search_name=needle.folded).order_by()
+        .values_list("pk", "name", Value(OWN))
+        .union(
+            Alias.objects.filter(search_name=needle.folded).order_by()
+            .values_list("entry_id", "name", Value(ALIAS)),
+            Group.objects.filter(abbreviation__iexact=needle.text).order_by()
+            .values_list("pk", "abbreviation", Value(ABBREVIATION)),
+            all=True,
+        )
+    )
+    exact_own, abbreviations = set(), {}
+    alias_hits = []  # (entry, alias, rank)
+    for entry_id, name, source in exact:
+        if source == OWN:
+            exact_own.add(entry_id)
+        elif source == ALIAS:
+            alias_hits.append((entry_id, name, EXACT))
+        else:
+            abbreviations[entry_id] = name
+    # Then every other way of matching, each table on its own so that each query is a
+    # scan of its trigram indexes (joined, the planner would test every entry), and at
+    # most CANDIDATES of each: a query that thousands of names contain ranks a sample.
+    alias_hits += [
         (entry_id, name, needle.rank(folded, key))
         for entry_id, name, folded, key in Alias.objects.filter(needle.condition())
-        .annotate(closeness=needle.closeness())
-        .order_by("closeness", "search_name", "pk")
+        .exclude(search_name=needle.folded).order_by()
         .values_list("entry_id", "name", "search_name", "search_key")[:CANDIDATES]
     ]
-    close_aliases = {entry_id for entry_id, _, rank in alias_hits if rank >= PREFIX}
+    own_hits = exact_own | set(
+        Entry.objects.filter(needle.condition()).order_by()
+        .values_list("pk", flat=True)[:CANDIDATES]
+    )
 
     entries = Entry.objects.published() if user is None else Entry.objects.visible_to(user)
     if kinds:
         entries = entries.filter(kind__in=kinds)
-    abbreviation = Q(group__abbreviation__iexact=needle.text)
-    candidates = (
-        entries.filter(
-            needle.condition() | abbreviation
-            | Q(pk__in={entry_id for entry_id, _, _ in alias_hits})
-        )
-        .annotate(
-            closeness=Case(
-                When(abbreviation | Q(pk__in=close_aliases), then=Value(0)),
-                default=needle.closeness(), output_field=IntegerField(),
-            ),
-            own_hit=Case(
-                When(needle.condition(), then=Value(True)),
-                default=Value(False), output_field=BooleanField(),
-            ),
-            abbreviation=F("group__abbreviation"),
-        )
-        .defer("body")
-        .order_by("closeness", "search_name", "pk")[:CANDIDATES]
-    )
+    wanted = own_hits | abbreviations.keys() | {entry_id for entry_id, _, _ in alias_hits}
+    candidates = entries.filter(pk__in=wanted).defer("body") if wanted else []
     best_alias: dict[int, tuple[int, str]] = {}
     for entry_id, name, rank in alias_hits:
         if rank > best_alias.get(entry_id, (0, ""))[0]:
@@ -158,12 +165,10 @@ def search_entries(query: str, *, user=None, kinds=None, limit: int = 20) -> lis
 
     ranked = []
     for entry in candidates:
-        own = needle.rank(entry.search_name, entry.search_key) if entry.own_hit else 0
+        own = needle.rank(entry.search_name, entry.search_key) if entry.pk in own_hits else 0
         alias_rank, alias = best_alias.get(entry.pk, (0, None))
-        abbreviation_text = entry.abbreviation or ""
-        by_abbreviation = bool(
-            abbreviation_text and abbreviation_text.casefold() == needle.text.casefold()
-        )
+        abbreviation_text = abbreviations.get(entry.pk, "")
+        by_abbreviation = bool(abbreviation_text)
         entry.match_rank = max(own, alias_rank, EXACT if by_abbreviation else 0)
         entry.match = MATCH_NAMES[entry.match_rank]
         entry.matched_alias = None

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from kb.choices import EntryKind
 from kb.search import (
+    CANDIDATES,
     MAX_PAGE,
     MAX_QUERY,
     PER_PAGE,
@@ -55,6 +56,7 @@ def search_page(request):
             "params": params,
             "errors": errors,
             "max_query": MAX_QUERY,
+            "candidates": CANDIDATES,
         },
         status=400 if errors else 200,
     )

@@ -151,3 +151,17 @@ def test_the_document_is_kept_by_the_database(named):
         )
         [document] = cursor.fetchone()
     assert "'bomber':" in document and "'mastung':1A" in document
+
+
+@postgres_only
+def test_a_common_word_ranks_a_bounded_sample_and_says_so(named, monkeypatch, client):
+    monkeypatch.setattr("kb.search.text.CANDIDATES", 3)
+    for i in range(5):
+        GroupFactory(name=f"Group {i}", summary="Known for a vest.")
+    page = search("vest", user=None)
+    assert page.capped and len(page.results) == 3
+    assert not search("bomber", user=None).capped
+    monkeypatch.setattr("kb.views.search.CANDIDATES", 3)
+    assert "More than 3 entries mention these words" in client.get(
+        "/search/", {"q": "vest"}
+    ).content.decode()
