@@ -12,7 +12,7 @@ from io import StringIO
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from kb.editorial.snapshot import capture
 from kb.models import (
@@ -27,6 +27,7 @@ from kb.models import (
     Revision,
 )
 from kb.names import normalize_name
+from kb.perf import load
 from kb.perf.generate import Plan
 from kb.perf.suite import OPERATIONS
 
@@ -126,3 +127,30 @@ def test_rows_that_break_a_rule_are_refused(db):
                     occurred_on_precision="month")
     with pytest.raises(ValidationError):
         attack.full_clean()
+
+
+
+def test_the_load_test_visits_pages_that_answer(generated, client, settings):
+    """Every address ``loadtest`` would send its visitors to answers 200 (PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        with pytest.raises(load.LoadTestError, match="PostgreSQL"):
+            load.plan()
+        return
+    settings.KB = {**settings.KB, "API_ANON_RATE": "10000/minute"}
+    addresses = load.plan(sample=5)
+    assert set(addresses) == {"profiles", "lists", "searches", "api"}
+    for kind, urls in addresses.items():
+        for url in urls:
+            assert client.get(url).status_code == 200, f"{kind}: {url}"
+
+
+def test_the_load_test_reports_each_kind_of_request():
+    result = load.Result(workers=2, users=4, seconds=5, cache="local memory", rows=[
+        load.Row("page: search", 10, 1, 2.0, 40, 90, 120),
+        load.Row("Aggregated", 10, 1, 2.0, 40, 90, 120),
+    ])
+    lines = load.table(result).splitlines()
+    assert lines[0] == "2 gunicorn workers, 4 visitors, 5 s, cache: local memory"
+    assert lines[-1].split() == ["all", "10", "1", "2.0", "40", "90", "120"]
+    assert result.total.failures == 1
+    assert json.loads(result.as_json())["rows"][0]["name"] == "page: search"
