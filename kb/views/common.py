@@ -7,13 +7,13 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from kb import selectors
 
 
-def paginate(request, queryset):
+def paginate(request, queryset, *, paginator_class=Paginator, **options):
     """The requested page of ``queryset``; a page that does not exist is a 404.
 
     Out-of-range pages are refused rather than clamped so that crawlers do not index
-    the last page under endless addresses.
+    the last page under endless addresses. ``options`` go to ``paginator_class``.
     """
-    paginator = Paginator(queryset, settings.KB["PAGE_SIZE"])
+    paginator = paginator_class(queryset, settings.KB["PAGE_SIZE"], **options)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except (EmptyPage, PageNotAnInteger) as exc:
