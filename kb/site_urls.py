@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("groups/", views.group_list, name="group-list"),
     path("groups/<slug:slug>/", views.group_detail, name="group-detail"),
+    path("groups/<slug:slug>/people/", views.group_people, name="group-people"),
     path("people/", views.person_list, name="person-list"),
     path("people/<slug:slug>/", views.person_detail, name="person-detail"),
     path("attacks/", views.attack_list, name="attack-list"),

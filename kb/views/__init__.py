@@ -4,7 +4,7 @@ from kb.views.autocomplete import autocomplete
 from kb.views.browse import attack_list, group_list, person_list, source_list
 from kb.views.comments import post_comment
 from kb.views.editing import entry_create, entry_edit, revision_edit
-from kb.views.entries import attack_detail, group_detail, person_detail
+from kb.views.entries import attack_detail, group_detail, group_people, person_detail
 from kb.views.history import (
     entry_archive,
     entry_history,
@@ -26,7 +26,7 @@ from kb.views.search import search_page, search_similar, search_suggest
 from kb.views.sources import place_detail, source_detail
 
 __all__ = [
-    "attack_detail", "attack_list", "group_detail", "group_list", "home",
+    "attack_detail", "attack_list", "group_detail", "group_list", "group_people", "home",
     "moderation_queue", "person_detail", "person_list", "place_detail", "post_comment",
     "search_page", "search_similar", "search_suggest", "source_detail", "source_list",
 ]

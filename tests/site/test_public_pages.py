@@ -1,10 +1,12 @@
 """The public pages: what they show, to whom, and at a bounded number of queries."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.urls import reverse
 
 from kb.choices import (
@@ -206,14 +208,15 @@ def test_attack_page_separates_claims_from_attributions(client):
     attack = rich_attack(2, "Quetta hospital bombing")
     html = page(client, "kb:attack-detail", slug=attack.slug).content.decode()
     assert "8 August 2016" in html
-    assert "46 (43–47)" in html
+    assert re.search(r"46(\[\d+\])* \(range 43–47\)", re.sub(r"<[^>]+>", "", html))
     assert "City of Quetta hospital bombing, Province A, Country A" in html
     assert "30.1833° N, 66.9967° E" in html and "city or village centroid" in html
     assert "Bombing/Explosion" in html and "Explosives" in html
     assert "Religious Figures/Institutions" in html
-    claims = html.index("Claims of responsibility")
-    attributions = html.index("Attributions")
-    assert claims < html.index("claimant 1") < attributions < html.index("suspect 1")
+    claims = html.index('id="claims-title"')
+    attributions = html.index('id="attributions-title"')
+    assert claims < html.index("claimant 1", claims) < attributions
+    assert html.index("claimant 1", claims) < attributions < html.index("suspect 1", attributions)
     assert "Provincial government" in html and "Confirmed" in html
     assert "Quetta hospital bombing planner 1" in html
     assert "Quetta hospital bombing campaign" in html and "Quetta hospital bombing part 1" in html
@@ -264,7 +267,7 @@ def test_attack_list_is_newest_first_and_filters_by_group(client):
     assert list(response.context["object_list"]) == [new, old]
     filtered = client.get(reverse("kb:attack-list") + f"?group={claim.group.slug}")
     assert list(filtered.context["object_list"]) == [old]
-    assert client.get(reverse("kb:attack-list") + "?group=nobody").status_code == 404
+    assert client.get(reverse("kb:attack-list") + "?group=nobody").status_code == 400
 
 
 def test_stored_urls_other_than_web_addresses_are_not_linked(client):
@@ -345,18 +348,22 @@ def test_wrong_kind_of_entry_is_404(client):
 
 
 def _count(client, url, limit, assert_max):
+    # SQLite tests its JSON support (kb.profiles.short_lists) with three queries the
+    # first time a connection needs it; not a cost of the page.
+    connection.features.supports_json_field  # noqa: B018
     with assert_max(limit) as captured:
         response = client.get(url)
     assert response.status_code == 200
     return len(captured)
 
 
-# Profiles include one query for their published comments (kb.selectors.published_comments).
+# Profiles include one query for their published comments (kb.selectors.published_comments);
+# tests/site/test_profiles.py counts what each profile's queries are for.
 DETAILS = [
-    ("kb:group-detail", rich_group, 13),
-    ("kb:person-detail", rich_person, 9),
-    ("kb:attack-detail", rich_attack, 13),
-    ("kb:source-detail", rich_source, 4),
+    ("kb:group-detail", rich_group, 9),
+    ("kb:person-detail", rich_person, 7),
+    ("kb:attack-detail", rich_attack, 8),
+    ("kb:source-detail", rich_source, 5),
     ("kb:place-detail", rich_place, 5),
 ]
 
@@ -389,12 +396,15 @@ def test_detail_queries_are_bounded_for_researchers(
     assert counts[0] == counts[1]
 
 
+# Lists whose filter form offers a select of countries load them in one more query; on
+# PostgreSQL an unfiltered list asks the planner for the table's size first.
+ESTIMATE = int(connection.vendor == "postgresql")
 LISTS = [
     ("kb:home", 4),
-    ("kb:group-list", 2),
-    ("kb:person-list", 2),
-    ("kb:attack-list", 3),
-    ("kb:source-list", 2),
+    ("kb:group-list", 2 + ESTIMATE),
+    ("kb:person-list", 3 + ESTIMATE),
+    ("kb:attack-list", 4 + ESTIMATE),
+    ("kb:source-list", 2 + ESTIMATE),
 ]
 
 
@@ -416,14 +426,14 @@ def test_list_queries_do_not_grow_with_rows(client, django_assert_max_num_querie
     assert counts[0] == counts[1]
 
 
-def test_claims_list_on_a_group_is_capped_with_a_link_to_the_rest(client, monkeypatch):
-    monkeypatch.setattr("kb.selectors.RESPONSIBILITY_LIMIT", 2)
+def test_attacks_on_a_group_page_are_capped_with_a_link_to_the_rest(client, monkeypatch):
+    monkeypatch.setattr("kb.profiles.ATTACK_LIMIT", 2)
     group = GroupFactory()
     for i in range(3):
         ClaimFactory(group=group, attack=AttackFactory(occurred_on=dt.date(2015 + i, 1, 1)))
     ClaimFactory(group=group, attack=AttackFactory(published_at=None))
     response = page(client, "kb:group-detail", slug=group.slug)
-    assert len(response.context["claims"]) == 2 and response.context["group"].claim_count == 3
+    assert len(response.context["attacks"]) == 2 and response.context["attack_total"] == 3
     assert f"?group={group.slug}" in response.content.decode()
     assert Claim.objects.filter(group=group).count() == 4
 
