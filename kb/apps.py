@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 
 class KnowledgeBaseConfig(AppConfig):
@@ -10,6 +10,34 @@ class KnowledgeBaseConfig(AppConfig):
         from kb import checks  # noqa: F401 (registers the system checks)
 
         post_migrate.connect(ensure_gtd_categories, sender=self, dispatch_uid="kb.gtd")
+        for model in self.get_models():
+            if model.__name__ in PRIVATE_MODELS:
+                continue
+            uid = f"kb.page_cache.{model.__name__}"
+            post_save.connect(published_content_changed, sender=model, dispatch_uid=uid)
+            post_delete.connect(published_content_changed, sender=model, dispatch_uid=uid)
+        m2m_changed.connect(published_content_changed, dispatch_uid="kb.page_cache.m2m")
+
+
+# Rows no public page shows: a proposal changes nothing until its approval saves entries.
+PRIVATE_MODELS = {"Revision"}
+
+
+def published_content_changed(sender, instance=None, created=False, **kwargs):
+    """Any change that a public page may show makes every cached page out of date.
+
+    A comment filed as spam or held when it arrives shows nowhere, so a flood of them
+    does not empty the cache; moderating it (a save that is not a creation) does.
+    """
+    from kb.choices import CommentState
+    from kb.models import Comment
+    from kb.page_cache import invalidate
+
+    if sender._meta.app_label != "kb" or sender.__name__ in PRIVATE_MODELS:
+        return  # m2m_changed comes from every app
+    if isinstance(instance, Comment) and created and instance.state != CommentState.PUBLISHED:
+        return
+    invalidate()
 
 
 def ensure_gtd_categories(sender, apps=None, using="default", **kwargs):

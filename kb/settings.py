@@ -311,6 +311,10 @@ KB = {
     # The password of the demo users; a random one is generated and printed when empty.
     "DEMO_PASSWORD": env_str("KB_DEMO_PASSWORD"),
     "PAGE_SIZE": 50,
+    # Anonymous readers' pages are served from the cache for up to this many seconds, or
+    # until anything published changes (kb/page_cache.py). On by default only with Redis:
+    # a local-memory cache is private to each process, which invalidation cannot reach.
+    "PAGE_CACHE_SECONDS": int(env_number("KB_PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)),
     # The API: requests an anonymous client may make (DRF's "number/period"), and page sizes.
     "API_ANON_RATE": _API_ANON_RATE,
     "API_PAGE_SIZE": 50,

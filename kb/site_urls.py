@@ -3,21 +3,26 @@
 from django.urls import path
 
 from kb import views
+from kb.page_cache import anonymous_page
 
 app_name = "kb"
 
+# What anonymous readers see of published entries comes from the page cache when it is
+# on (kb/page_cache.py); everything else is built for each request.
+cached = anonymous_page
+
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("groups/", views.group_list, name="group-list"),
-    path("groups/<slug:slug>/", views.group_detail, name="group-detail"),
-    path("groups/<slug:slug>/people/", views.group_people, name="group-people"),
-    path("people/", views.person_list, name="person-list"),
-    path("people/<slug:slug>/", views.person_detail, name="person-detail"),
-    path("attacks/", views.attack_list, name="attack-list"),
-    path("attacks/<slug:slug>/", views.attack_detail, name="attack-detail"),
-    path("sources/", views.source_list, name="source-list"),
-    path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
-    path("places/<slug:slug>/", views.place_detail, name="place-detail"),
+    path("", cached(views.home), name="home"),
+    path("groups/", cached(views.group_list), name="group-list"),
+    path("groups/<slug:slug>/", cached(views.group_detail), name="group-detail"),
+    path("groups/<slug:slug>/people/", cached(views.group_people), name="group-people"),
+    path("people/", cached(views.person_list), name="person-list"),
+    path("people/<slug:slug>/", cached(views.person_detail), name="person-detail"),
+    path("attacks/", cached(views.attack_list), name="attack-list"),
+    path("attacks/<slug:slug>/", cached(views.attack_detail), name="attack-detail"),
+    path("sources/", cached(views.source_list), name="source-list"),
+    path("sources/<slug:slug>/", cached(views.source_detail), name="source-detail"),
+    path("places/<slug:slug>/", cached(views.place_detail), name="place-detail"),
     path("search/", views.search_page, name="search"),
     path("search/suggest/", views.search_suggest, name="search-suggest"),
     path("entries/<int:pk>/comments/", views.post_comment, name="comment-post"),

@@ -23,6 +23,7 @@ from django.db import connections, transaction
 
 from accounts.models import User
 from kb import models as kb_models
+from kb import page_cache
 from kb.models import AttackType, Claim, Entry, GroupRelation, TargetType, WeaponType
 from kb.perf import catalog, incidents, profiles
 from kb.perf.bulk import Progress, peak_memory_mb
@@ -193,6 +194,7 @@ def generate(
     finally:
         ctx.writer.close()
     ctx.writer.finish()
+    page_cache.invalidate()  # the rows went in without the model's signals
     progress.say("ANALYZE")
     return Report(
         plan=asdict(plan), vendor=connection.vendor, seconds=round(progress.elapsed, 1),

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
+from kb import page_cache
 from kb.backup import BackupError, read_backup
 
 
@@ -37,4 +38,5 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         tables = sum(1 for name in counts if "." in name)
+        page_cache.invalidate()  # the rows went in without the model's signals
         self.stdout.write(f"Restored {sum(counts.values()):,} rows into {tables} tables.")
