@@ -2,6 +2,7 @@
 
 import logging
 import smtplib
+import time
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -142,3 +143,26 @@ def test_a_password_reset_answers_cleanly_when_the_mail_server_fails(client, set
     assert response.status_code == 302
     assert response["Location"] == reverse("password_reset_done")
     assert "Failed to send password reset email" in caplog.text
+
+
+def test_a_failing_mail_server_loses_no_comment_and_no_review(
+    client, settings, proposal, editor
+):
+    """Nothing in commenting or reviewing waits on mail: with the server down both land."""
+    from kb.models import Comment
+    from kb.spam import tokens
+
+    settings.EMAIL_BACKEND = f"{__name__}.FailingBackend"
+    entry = Entry.objects.get(pk=proposal.entry_id)
+    response = client.post(reverse("kb:comment-post", kwargs={"pk": entry.pk}), {
+        "author_name": "Sana", "author_email": "sana@example.net",
+        "body": "The toll in the Dawn report differs from this one.", "website": "",
+        "token": tokens.issue(entry.pk, now=time.time() - 60), "parent": "",
+    })
+    assert response.status_code == 302
+    assert Comment.objects.filter(entry=entry).count() == 1
+    client.force_login(editor)
+    response = client.post(reverse("kb:revision-approve", kwargs={"pk": proposal.pk}))
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.state == RevisionState.APPROVED
