@@ -154,3 +154,19 @@ def test_the_load_test_reports_each_kind_of_request():
     assert lines[-1].split() == ["all", "10", "1", "2.0", "40", "90", "120"]
     assert result.total.failures == 1
     assert json.loads(result.as_json())["rows"][0]["name"] == "page: search"
+
+
+def test_the_search_indexes_are_rebuilt_after_the_load(generated):
+    """The GIN indexes are dropped for the bulk load and must all be back (PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename LIKE 'kb%%' "
+            "AND indexdef LIKE '%% USING gin %%'"
+        )
+        names = {name for (name,) in cursor.fetchall()}
+    assert names >= {
+        "kb_entry_search_document", "kb_entry_search_name_trgm", "kb_entry_search_key_trgm",
+        "kb_alias_search_name_trgm", "kb_alias_search_key_trgm",
+    }
