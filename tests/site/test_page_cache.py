@@ -6,7 +6,6 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from kb import page_cache
 from kb.choices import CommentState
 from kb.spam import tokens
 from tests.factories import AttackFactory, ClaimFactory, CommentFactory, GroupFactory
