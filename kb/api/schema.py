@@ -42,6 +42,16 @@ def _error(description: str, schema: dict, headers: dict | None = None) -> dict:
     return response
 
 
+def _without_coordinates(record: dict) -> dict:
+    """A record's schema as a Feature's properties: its coordinates are the geometry."""
+    moved = {"latitude", "longitude"}
+    return {
+        **record,
+        "properties": {k: v for k, v in record.get("properties", {}).items() if k not in moved},
+        "required": [name for name in record.get("required", []) if name not in moved],
+    }
+
+
 def feature_collection(properties: dict) -> dict:
     """RFC 7946 FeatureCollection of points whose properties are a list item."""
     point = {
@@ -105,8 +115,9 @@ class ApiAutoSchema(AutoSchema):
             }}
         if "application/geo+json" in content:
             item = self.resolve_serializer(self.view.get_serializer_class(), direction)
-            properties = dict(item.ref)
-            content["application/geo+json"] = {"schema": feature_collection(properties)}
+            content["application/geo+json"] = {
+                "schema": feature_collection(_without_coordinates(item.schema))
+            }
         ok.setdefault("headers", {}).update(
             RECORD_HEADERS if self._action() == "retrieve" else TAG_HEADERS
         )

@@ -56,6 +56,11 @@ def test_the_schema_describes_errors_and_export_bodies(schema):
     assert content["text/csv"]["schema"]["type"] == "string"
     geojson = content["application/geo+json"]["schema"]
     assert geojson["properties"]["type"]["enum"] == ["FeatureCollection"]
+    # A feature's properties are the record without its coordinates (the geometry).
+    properties = geojson["properties"]["features"]["items"]["properties"]["properties"]
+    assert {"latitude", "longitude"}.isdisjoint(properties["properties"])
+    assert {"latitude", "longitude"}.isdisjoint(properties["required"])
+    assert {"name", "summary", "killed"} <= set(properties["properties"])
     assert "Retry-After" in responses["429"]["headers"]
     record = schema["paths"]["/api/v1/groups/{key}/"]["get"]["responses"]
     assert {"200", "301", "304", "404"} <= set(record)
