@@ -54,3 +54,24 @@ def test_a_good_configuration_starts(tmp_path):
         REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "0"),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, "600"),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/0", "KB_PAGE_CACHE_SECONDS": "0"}, "0"),
+        ({"KB_PAGE_CACHE_SECONDS": "30"}, "30"),
+    ],
+    ids=["local-memory", "redis", "redis-turned-off", "explicit"],
+)
+def test_the_page_cache_is_on_by_default_only_with_a_shared_cache(env, expected):
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "KB_"))}
+    clean.update(DJANGO_DEBUG="1", **env)
+    result = subprocess.run(
+        [sys.executable, "-c", "import kb.settings as s; print(s.KB['PAGE_CACHE_SECONDS'])"],
+        cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60,
+    )
+    assert result.stdout.strip() == expected, result.stderr

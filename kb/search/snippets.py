@@ -9,6 +9,7 @@ finds them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from django.utils.html import escape
@@ -34,8 +35,11 @@ def plain(markdown: str) -> str:
     return _SPACE.sub(" ", _MARKS.sub(" ", _LINK.sub(r"\1", markdown))).strip()
 
 
-def _pattern(words: list[str]) -> re.Pattern | None:
-    """Words of more than three letters match by stem; shorter ones only whole."""
+@functools.lru_cache(maxsize=256)
+def _pattern(words: tuple[str, ...]) -> re.Pattern | None:
+    """Words of more than three letters match by stem; shorter ones only whole.
+
+    Cached: a page of results marks the same words in every passage."""
     stems = sorted({stem(w) for w in words if len(w) > 3}, key=len, reverse=True)
     short = sorted({w for w in words if 0 < len(w) <= 3}, key=len, reverse=True)
     alternatives = [f"(?:{re.escape(s)})\\w*" for s in stems]
@@ -47,7 +51,7 @@ def _pattern(words: list[str]) -> re.Pattern | None:
 
 def mentions(words: list[str], text: str) -> bool:
     """Whether ``text`` holds one of ``words`` in some form."""
-    pattern = _pattern(words)
+    pattern = _pattern(tuple(words))
     return bool(pattern and text and pattern.search(text))
 
 
@@ -56,7 +60,7 @@ def snippet(words: list[str], *texts: str, width: int = WIDTH) -> SafeString:
 
     With no text holding any, the start of the first non-empty text, unmarked.
     """
-    pattern = _pattern(words)
+    pattern = _pattern(tuple(words))
     candidates = [plain(text) for text in texts if text and text.strip()]
     for text in candidates:
         found = pattern.search(text) if pattern else None

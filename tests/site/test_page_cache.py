@@ -33,13 +33,6 @@ def hit(response) -> bool:
     return response.get("X-KB-Page-Cache") == "hit"
 
 
-def test_off_by_default_without_a_shared_cache():
-    from kb import settings as project_settings
-
-    assert project_settings.REDIS_URL == ""
-    assert project_settings.KB["PAGE_CACHE_SECONDS"] == 0
-
-
 def test_a_second_anonymous_visit_is_served_from_the_cache_without_queries(
     client, group, django_assert_num_queries
 ):
